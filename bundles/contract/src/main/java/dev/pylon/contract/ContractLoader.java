@@ -13,10 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,9 +41,15 @@ public final class ContractLoader {
         for (SourceFile.Kind kind : SourceFile.Kind.values()) {
             trees.put(kind, new LinkedHashMap<>());
         }
+        // Files that are not valid YAML are reported once; references into them are not reported again as dangling.
+        Map<SourceFile.Kind, Set<String>> unreadable = new EnumMap<>(SourceFile.Kind.class);
+        for (SourceFile.Kind kind : SourceFile.Kind.values()) {
+            unreadable.put(kind, new HashSet<>());
+        }
         for (SourceFile file : files) {
             YamlTree tree = YamlTree.parse(file.path(), file.text(), problems);
             if (tree == null) {
+                unreadable.get(file.kind()).add(file.stem());
                 continue;
             }
             if (trees.get(file.kind()).putIfAbsent(file.stem(), tree) != null) {
@@ -50,7 +58,7 @@ public final class ContractLoader {
                 continue;
             }
             for (Error error : META.get(file.kind()).validate(tree.root())) {
-                problems.add(tree.problemAt(SchemaRegistries.pointer(error), SchemaRegistries.describe(error)));
+                problems.add(tree.problemAt(location(error), SchemaRegistries.describe(error)));
             }
         }
         Map<String, TypeFile> typeFiles = new LinkedHashMap<>();
@@ -58,12 +66,12 @@ public final class ContractLoader {
         Map<String, ErrorFile> errorFiles = new LinkedHashMap<>();
         trees.get(SourceFile.Kind.ERRORS).forEach((stem, tree) -> errorFiles.put(stem, errorFile(stem, tree.root())));
         for (YamlTree tree : trees.get(SourceFile.Kind.TYPES).values()) {
-            checkTypeRefs(tree, tree.root(), "", typeFiles, problems);
+            checkTypeRefs(tree, tree.root(), "", typeFiles, unreadable.get(SourceFile.Kind.TYPES), problems);
         }
         Map<String, InterfaceDef> interfaces = new LinkedHashMap<>();
         trees.get(SourceFile.Kind.INTERFACE).forEach((stem, tree) -> {
-            checkTypeRefs(tree, tree.root(), "", typeFiles, problems);
-            List<String> errors = resolveErrors(tree, errorFiles, problems);
+            checkTypeRefs(tree, tree.root(), "", typeFiles, unreadable.get(SourceFile.Kind.TYPES), problems);
+            List<String> errors = resolveErrors(tree, errorFiles, unreadable.get(SourceFile.Kind.ERRORS), problems);
             interfaces.put(stem, interfaceDef(stem, tree.root(), errors));
         });
         if (!problems.isEmpty()) {
@@ -72,8 +80,18 @@ public final class ContractLoader {
         return new Contract(interfaces, typeFiles, errorFiles);
     }
 
+    /** Where a meta-schema error is reported: an unknown or badly named key at the key, not at the object holding it. */
+    private static String location(Error error) {
+        String pointer = SchemaRegistries.pointer(error);
+        boolean aboutKey = "additionalProperties".equals(error.getKeyword()) || "propertyNames".equals(error.getKeyword());
+        if (aboutKey && error.getProperty() != null) {
+            return pointer + "/" + error.getProperty().replace("~", "~0").replace("/", "~1");
+        }
+        return pointer;
+    }
+
     private static void checkTypeRefs(YamlTree tree, JsonNode node, String pointer, Map<String, TypeFile> typeFiles,
-            List<Problem> problems) {
+            Set<String> unreadable, List<Problem> problems) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -83,6 +101,8 @@ public final class ContractLoader {
                     Matcher m = TYPE_REF.matcher(ref);
                     if (!m.matches()) {
                         problems.add(tree.problemAt(child, "$ref '" + ref + "' must have the form /<type file>#/<Type>"));
+                    } else if (unreadable.contains(m.group(1))) {
+                        continue;
                     } else if (!typeFiles.containsKey(m.group(1))) {
                         problems.add(tree.problemAt(child, "$ref '" + ref + "' names a type file '" + m.group(1)
                                 + "' that does not exist; known: " + typeFiles.keySet()));
@@ -91,23 +111,27 @@ public final class ContractLoader {
                                 + "' has no type '" + m.group(2) + "'"));
                     }
                 } else {
-                    checkTypeRefs(tree, field.getValue(), child, typeFiles, problems);
+                    checkTypeRefs(tree, field.getValue(), child, typeFiles, unreadable, problems);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkTypeRefs(tree, node.get(i), pointer + "/" + i, typeFiles, problems);
+                checkTypeRefs(tree, node.get(i), pointer + "/" + i, typeFiles, unreadable, problems);
             }
         }
     }
 
-    private static List<String> resolveErrors(YamlTree tree, Map<String, ErrorFile> errorFiles, List<Problem> problems) {
+    private static List<String> resolveErrors(YamlTree tree, Map<String, ErrorFile> errorFiles, Set<String> unreadable,
+            List<Problem> problems) {
         List<String> errors = new ArrayList<>();
         JsonNode list = tree.root().path("errors");
         for (int i = 0; i < list.size(); i++) {
             String ref = list.get(i).path("reference").asText();
             Matcher m = ERROR_REF.matcher(ref);
             ErrorFile file = m.matches() ? errorFiles.get(m.group(1)) : null;
+            if (file == null && m.matches() && unreadable.contains(m.group(1))) {
+                continue;
+            }
             if (file == null) {
                 problems.add(tree.problemAt("/errors/" + i + "/reference", "error reference '" + ref
                         + "' names no error file; known: " + errorFiles.keySet()));

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.keyword.UnknownKeywordFactory;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import java.util.Map;
@@ -17,13 +20,25 @@ public final class SchemaRegistries {
      */
     public static final String BASE = "https://contract.pylon.dev/";
 
+    /**
+     * Draft-07 that knows the contract's own keys: EVerest's {@code qos} and the {@code x-...} extension keys are data,
+     * not validation rules, and must not be logged as unknown keywords on every compile.
+     */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft7())
+            // A type file is registered as one document whose top-level keys are its type names (PascalCase, which
+            // no JSON-schema keyword is), so that EVerest's $ref: /<file>#/<Type> resolves; those are not keywords.
+            .unknownKeywordFactory((name, context) -> name.equals("qos") || name.startsWith("x-")
+                    || Character.isUpperCase(name.charAt(0))
+                    ? new NonValidationKeyword(name) : UnknownKeywordFactory.getInstance().getKeyword(name, context))
+            .build();
+
     private SchemaRegistries() {
     }
 
     /** A draft-07 registry that knows the given documents (IRI to JSON text) and fetches nothing remote. */
     public static SchemaRegistry draft7(Map<String, String> documents) {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+        return SchemaRegistry.withDefaultDialect(DIALECT,
                 builder -> builder.schemas(documents).schemaRegistryConfig(config));
     }
 

@@ -184,7 +184,7 @@ final class InterfaceWriter {
         }
         code.line("default: throw unknownCmd(cmd);").close("}").close("}");
 
-        code.line().line("@Override");
+        code.line().line("@Override").line("@java.lang.SuppressWarnings(\"unchecked\")");
         code.open("public " + name + " client(dev.pylon.api.CmdInvoker invoker) {");
         code.open("return new " + name + "() {");
         for (Cmd cmd : cmds) {

@@ -22,17 +22,21 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs inside Maven's JVM (exec:java), so it reports failure by throwing, never by {@code System.exit}: the build
+     * then fails with the problems in its summary.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 5) {
-            System.err.println("usage: Main <contract dir> <report base dir> <sources out> <resources out> <docs out>");
-            System.exit(2);
+            throw new IllegalArgumentException(
+                    "usage: Main <contract dir> <report base dir> <sources out> <resources out> <docs out>");
         }
         try {
             int count = generate(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
             System.out.println("[pylon-codegen] wrote " + count + " Java sources from " + args[0]);
         } catch (ContractException e) {
             System.err.println("[pylon-codegen] " + e.getMessage());
-            System.exit(1);
+            throw e;
         }
     }
 

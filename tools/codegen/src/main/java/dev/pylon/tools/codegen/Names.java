@@ -71,8 +71,11 @@ final class Names {
 
     /** {@code MREC2GroundFailure} gives {@code MREC2_GROUND_FAILURE}. */
     static String constant(String name) {
-        String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
+        String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_");
         String upper = snake.toUpperCase(Locale.ROOT).replaceAll("^_+|_+$", "");
+        if (upper.isEmpty()) {
+            return "UNNAMED";
+        }
         return Character.isDigit(upper.charAt(0)) ? "_" + upper : upper;
     }
 
