@@ -1,0 +1,37 @@
+package dev.pylon.runtime;
+
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The runtime's service for modules. A module component passes its component properties (which carry
+ * {@link #MODULE_ID} from the runtime config) and gets its context:
+ *
+ * <pre>
+ * &#64;Activate
+ * public MyModule(&#64;Reference ModuleBus bus, &#64;Reference(name = "bsp") EvseBoardSupport bsp, Map&lt;String, Object&gt; props) {
+ *     ModuleContext ctx = bus.context(props);
+ *     ...
+ * }
+ * </pre>
+ */
+@ProviderType
+public interface ModuleBus {
+    /** Component property with the module id of the instance. */
+    String MODULE_ID = "pylon.module.id";
+    /** Component property with the module type (the EVerest module name). */
+    String MODULE_NAME = "pylon.module.name";
+    /** Service property of a bus endpoint: the stable service requirers bind to (see docs/architecture.md). */
+    String ENDPOINT = "pylon.endpoint";
+    /** Service property with the implementation id of an endpoint. */
+    String IMPL_ID = "pylon.impl.id";
+    /** Service property with the interface name of an endpoint. */
+    String INTERFACE = "pylon.interface";
+
+    /**
+     * The context of the module instance whose component properties these are.
+     *
+     * @throws IllegalArgumentException when the properties name no module of the running config
+     */
+    ModuleContext context(Map<String, ?> componentProperties);
+}
