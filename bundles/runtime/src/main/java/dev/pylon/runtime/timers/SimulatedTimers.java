@@ -70,7 +70,7 @@ public final class SimulatedTimers implements Timers {
         return (int) queue.stream().filter(t -> !t.cancelled).count();
     }
 
-    private Task add(Instant due, Duration period, Runnable action) {
+    private Timer add(Instant due, Duration period, Runnable action) {
         Task task = new Task(due, period, action, sequence++);
         queue.add(task);
         return () -> task.cancelled = true;
