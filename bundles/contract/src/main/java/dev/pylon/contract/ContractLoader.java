@@ -3,14 +3,9 @@ package dev.pylon.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import dev.pylon.contract.internal.SchemaRegistries;
-import dev.pylon.contract.internal.YamlTree;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.pylon.contract.yaml.SchemaRegistries;
+import dev.pylon.contract.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -58,7 +53,7 @@ public final class ContractLoader {
                 continue;
             }
             for (Error error : META.get(file.kind()).validate(tree.root())) {
-                problems.add(tree.problemAt(location(error), SchemaRegistries.describe(error)));
+                problems.add(tree.problemAt(SchemaRegistries.location(error), SchemaRegistries.describe(error)));
             }
         }
         Map<String, TypeFile> typeFiles = new LinkedHashMap<>();
@@ -80,22 +75,12 @@ public final class ContractLoader {
         return new Contract(interfaces, typeFiles, errorFiles);
     }
 
-    /** Where a meta-schema error is reported: an unknown or badly named key at the key, not at the object holding it. */
-    private static String location(Error error) {
-        String pointer = SchemaRegistries.pointer(error);
-        boolean aboutKey = "additionalProperties".equals(error.getKeyword()) || "propertyNames".equals(error.getKeyword());
-        if (aboutKey && error.getProperty() != null) {
-            return pointer + "/" + error.getProperty().replace("~", "~0").replace("/", "~1");
-        }
-        return pointer;
-    }
-
     private static void checkTypeRefs(YamlTree tree, JsonNode node, String pointer, Map<String, TypeFile> typeFiles,
             Set<String> unreadable, List<Problem> problems) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                String child = YamlTree.child(pointer, field.getKey());
                 if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
                     String ref = field.getValue().asText();
                     Matcher m = TYPE_REF.matcher(ref);
@@ -198,19 +183,7 @@ public final class ContractLoader {
     }
 
     private static Schema meta(SchemaRegistry registry, String name) {
-        String resource = "meta/" + name + ".schema.yaml";
-        try (InputStream in = ContractLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing meta-schema " + resource);
-            }
-            List<Problem> problems = new ArrayList<>();
-            YamlTree tree = YamlTree.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), problems);
-            if (tree == null) {
-                throw new ContractException(problems);
-            }
-            return registry.getSchema(SchemaLocation.of(SchemaRegistries.BASE + "meta/" + name), tree.root());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SchemaRegistries.fromResource(registry, ContractLoader.class, "meta/" + name + ".schema.yaml",
+                SchemaRegistries.BASE + "meta/" + name);
     }
 }

@@ -6,7 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import dev.pylon.contract.internal.SchemaRegistries;
+import dev.pylon.contract.yaml.SchemaRegistries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pylon.contract.internal;
+package dev.pylon.contract.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,8 +18,11 @@ import java.util.Map;
 
 /**
  * A YAML document read into a Jackson tree that remembers where each node stood, so that a problem found later
- * (a meta-schema rule, a dangling {@code $ref}) can name the line. Jackson's tree model drops locations, so the tree
- * is built here from the streaming parser.
+ * (a meta-schema rule, a dangling {@code $ref}, a bad value in a runtime config) can name the line. Jackson's tree
+ * model drops locations, so the tree is built here from the streaming parser.
+ *
+ * <p>Nodes are addressed by JSON pointer ({@code /active_modules/connector_1/module}); an object member is located at
+ * its key, an array element or the root at its first token.
  */
 public final class YamlTree {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
@@ -112,8 +115,19 @@ public final class YamlTree {
         }
     }
 
-    static String escape(String name) {
+    /** One JSON-pointer segment for a key: {@code ~} and {@code /} escaped as RFC 6901 says. */
+    public static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The pointer of member or element {@code name} below {@code pointer}. */
+    public static String child(String pointer, String name) {
+        return pointer + "/" + escape(name);
+    }
+
+    /** The pointer of element {@code index} below {@code pointer}. */
+    public static String child(String pointer, int index) {
+        return pointer + "/" + index;
     }
 
     public String file() {
@@ -122,6 +136,11 @@ public final class YamlTree {
 
     public JsonNode root() {
         return root;
+    }
+
+    /** Whether the document has a node at exactly this pointer. */
+    public boolean has(String pointer) {
+        return locations.containsKey(pointer);
     }
 
     /** A problem at the node {@code pointer} (a JSON pointer), or at its nearest located ancestor. */
