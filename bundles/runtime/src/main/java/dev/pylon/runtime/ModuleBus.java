@@ -27,6 +27,13 @@ public interface ModuleBus {
     String IMPL_ID = "pylon.impl.id";
     /** Service property with the interface name of an endpoint. */
     String INTERFACE = "pylon.interface";
+    /**
+     * Service property of the marker the runtime registers (objectClass {@code java.lang.Object}) once every module of
+     * the config is ready; a launcher outside the framework waits for {@code (pylon.global.ready=true)}.
+     */
+    String GLOBAL_READY = "pylon.global.ready";
+    /** Framework property with the path of the runtime config (YAML, EVerest format) the runtime applies. */
+    String CONFIG_PROPERTY = "pylon.config";
 
     /**
      * The context of the module instance whose component properties these are.
