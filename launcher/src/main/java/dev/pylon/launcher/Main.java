@@ -1,34 +1,65 @@
 package dev.pylon.launcher;
 
+import dev.pylon.api.Interfaces;
 import dev.pylon.contract.Contract;
 import dev.pylon.contract.ContractException;
 import dev.pylon.contract.ContractLoader;
 import dev.pylon.contract.ContractSources;
 import dev.pylon.contract.InterfaceDef;
-import dev.pylon.api.Interfaces;
+import dev.pylon.launcher.logging.ShutdownSafeLogManager;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ./pylon} command line. */
-@Command(name = "pylon", mixinStandardHelpOptions = true, version = "Pylon 0.1.0-SNAPSHOT",
-        description = "EVerest's module model for EV chargers on OSGi.",
-        subcommands = {Main.Run.class, Main.ContractCommand.class})
-public final class Main {
+@Command(name = "pylon", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "EVerest's module model for EV chargers on OSGi.")
+public final class Main implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a command: the usage, and exit code 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("Missing command: run or contract");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_ARGUMENTS;
+    }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // before anything touches java.util.logging: keep the console log until the framework has stopped
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                Launcher.Services.production()));
     }
 
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        return cli.execute(args);
+        return execute(args, out, err, Launcher.Services.production());
     }
 
-    @Command(name = "contract", description = "Loads and checks the contract packaged in the API bundle and lists it.")
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Launcher.Services services) {
+        return commandLine(out, err, services).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Launcher.Services services) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new RunCommand(services));
+        cli.addSubcommand(new ContractCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Pylon " + BuildInfo.version()};
+        }
+    }
+
+    @Command(name = "contract", mixinStandardHelpOptions = true, description = "Loads and checks the contract packaged in the API bundle and lists it.")
     static final class ContractCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -36,20 +67,6 @@ public final class Main {
         @Override
         public Integer call() {
             return printContract(spec.commandLine().getOut(), spec.commandLine().getErr());
-        }
-    }
-
-    @Command(name = "run", description = "Starts the charger. Until the module runtime lands (issue #3) it loads, "
-            + "checks and lists the contract the charger's modules will speak.")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Pylon 0.1.0-SNAPSHOT: the module runtime is not built yet; showing the contract it will run.");
-            return printContract(out, spec.commandLine().getErr());
         }
     }
 

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
-    void runListsEveryInterfaceOfThePackagedContract() {
+    void contractListsEveryInterfaceOfThePackagedContract() {
         StringWriter out = new StringWriter();
-        int code = Main.execute(new String[] {"run"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        int code = Main.execute(new String[] {"contract"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true));
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("13 interfaces").contains("evse_manager").contains("matter_energy_evse")
+        assertThat(out.toString()).contains("interfaces").contains("evse_manager").contains("matter_energy_evse")
                 .contains("dev.pylon.api.evsemanager.EvseManager");
     }
 
@@ -21,7 +22,15 @@ class MainTest {
     void anUnknownCommandFailsWithUsage() {
         StringWriter err = new StringWriter();
         int code = Main.execute(new String[] {"fly"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(code).isNotZero();
+        assertThat(code).isEqualTo(ExitCode.BAD_ARGUMENTS);
         assertThat(err.toString()).contains("Unmatched argument").contains("fly");
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        StringWriter out = new StringWriter();
+        assertThat(Main.execute(new String[] {"--version"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(out.toString()).startsWith("Pylon " + BuildInfo.version());
     }
 }
