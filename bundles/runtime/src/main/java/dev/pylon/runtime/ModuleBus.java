@@ -34,6 +34,12 @@ public interface ModuleBus {
     String GLOBAL_READY = "pylon.global.ready";
     /** Framework property with the path of the runtime config (YAML, EVerest format) the runtime applies. */
     String CONFIG_PROPERTY = "pylon.config";
+    /**
+     * Service property of the marker the runtime registers (objectClass {@code java.lang.Object}) when it rejects the
+     * config and starts nothing: every problem ({@code String[]}, each {@code file:line:column: message}, as logged).
+     * The marker also carries {@link #CONFIG_PROPERTY}; find it with {@code (pylon.config.problems=*)}.
+     */
+    String CONFIG_PROBLEMS = "pylon.config.problems";
 
     /**
      * The context of the module instance whose component properties these are.

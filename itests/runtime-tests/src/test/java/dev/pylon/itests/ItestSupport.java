@@ -7,6 +7,8 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import dev.pylon.api.ErrorObject;
+import dev.pylon.api.ImplementationId;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +22,14 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** A real Felix with SCR, ConfigAdmin and Pylon's bundles, started on a runtime config written by the test. */
@@ -31,12 +39,17 @@ final class ItestSupport {
     private ItestSupport() {
     }
 
+    /** Where {@link #container} writes the config of container {@code name}. */
+    static Path configPath(String name) {
+        return Path.of(System.getProperty("pylon.itest.work", "target/itest-work")).resolve(name + ".yaml")
+                .toAbsolutePath();
+    }
+
     /** The options of a container running {@code configYaml} (written to a file named after the test class). */
     static Option[] container(String name, String configYaml) {
-        Path work = Path.of(System.getProperty("pylon.itest.work", "target/itest-work"));
-        Path config = work.resolve(name + ".yaml");
+        Path config = configPath(name);
         try {
-            Files.createDirectories(work);
+            Files.createDirectories(config.getParent());
             Files.writeString(config, configYaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,8 +86,71 @@ final class ItestSupport {
         return service;
     }
 
-    static boolean present(BundleContext context, String filter) throws InvalidSyntaxException {
-        return context.getServiceReferences((String) null, filter) != null;
+    /** The endpoint the runtime registers for implementation {@code moduleId/implId}. */
+    static <T> T endpoint(BundleContext context, Class<T> type, String moduleId, String implId) throws Exception {
+        return service(context, type, "(pylon.endpoint=true)(pylon.module.id=" + moduleId + ")(pylon.impl.id=" + implId
+                + ")");
+    }
+
+    static boolean present(BundleContext context, String filter) {
+        try {
+            return context.getServiceReferences((String) null, filter) != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The service id of the one service matching {@code filter}. */
+    static long serviceId(BundleContext context, String filter) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null, filter);
+            if (refs == null || refs.length != 1) {
+                throw new AssertionError("expected one service " + filter + ", found "
+                        + (refs == null ? 0 : refs.length));
+            }
+            return (Long) refs[0].getProperty(Constants.SERVICE_ID);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The installed bundle with this symbolic name. */
+    static Bundle installedBundle(BundleContext context, String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
+    /** SCR's component configurations of module instance {@code moduleId} (component name = its module type). */
+    static List<ComponentConfigurationDTO> components(ServiceComponentRuntime scr, String moduleName,
+            String moduleId) {
+        List<ComponentConfigurationDTO> out = new ArrayList<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (description.name.equals(moduleName)) {
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    if (moduleId.equals(configuration.properties.get("pylon.module.id"))) {
+                        out.add(configuration);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The one component configuration of {@code moduleId}, which must be in {@code state}. */
+    static ComponentConfigurationDTO component(ServiceComponentRuntime scr, String moduleName, String moduleId,
+            int state) {
+        List<ComponentConfigurationDTO> all = components(scr, moduleName, moduleId);
+        if (all.size() != 1 || all.get(0).state != state) {
+            throw new AssertionError("expected one component configuration of module " + moduleId + " in state "
+                    + state + ", found " + all.stream().map(c -> c.id + " in state " + c.state).toList());
+        }
+        return all.get(0);
+    }
+
+    /** The events of {@code errors} of this type raised or cleared at {@code moduleId/implId}. */
+    static List<ErrorObject> events(List<ErrorObject> errors, String type, String moduleId, String implId) {
+        ImplementationId origin = new ImplementationId(moduleId, implId);
+        return errors.stream().filter(e -> e.type().equals(type) && e.origin().equals(origin)).toList();
     }
 
     /** Polls {@code condition} every 10 ms until it holds; fails with {@code what} after {@link #TIMEOUT}. */

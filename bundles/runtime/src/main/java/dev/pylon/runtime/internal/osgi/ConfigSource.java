@@ -26,7 +26,7 @@ import org.osgi.framework.BundleContext;
 /**
  * Where the runtime's config comes from inside OSGi: the file named by framework property {@code pylon.config}, the
  * manifests of the installed module bundles, and the contract packaged in the API bundle. Nothing is applied unless
- * all of it is valid; otherwise every problem is logged.
+ * all of it is valid; otherwise every problem is logged and handed back to the caller.
  */
 final class ConfigSource {
     private static final System.Logger LOG = System.getLogger(ConfigSource.class.getName());
@@ -38,8 +38,11 @@ final class ConfigSource {
     private ConfigSource() {
     }
 
-    /** The checked config, or empty when none is set or it was rejected (every problem logged). */
-    static Optional<Loaded> load(BundleContext context) {
+    /**
+     * The checked config, or empty when none is set or it was rejected; when rejected, every problem is logged and
+     * added to {@code rejected} (so an empty result with no problems means no config was set).
+     */
+    static Optional<Loaded> load(BundleContext context, List<Problem> rejected) {
         String path = context.getProperty(ModuleBus.CONFIG_PROPERTY);
         if (path == null || path.isBlank()) {
             LOG.log(Level.INFO, "framework property " + ModuleBus.CONFIG_PROPERTY + " is not set: no modules to run");
@@ -50,6 +53,7 @@ final class ConfigSource {
             text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "cannot read the runtime config " + path + ": " + e);
+            rejected.add(new Problem(path, 0, 0, "cannot be read: " + e));
             return Optional.empty();
         }
         Contract contract;
@@ -57,6 +61,7 @@ final class ConfigSource {
             contract = ContractLoader.load(ContractSources.fromClassLoader(Interfaces.class.getClassLoader()));
         } catch (ContractException | IllegalStateException e) {
             LOG.log(Level.ERROR, "cannot load the contract from the API bundle: " + e.getMessage());
+            rejected.add(new Problem(path, 0, 0, "cannot load the contract from the API bundle: " + e.getMessage()));
             return Optional.empty();
         }
         List<Problem> problems = new ArrayList<>();
@@ -75,6 +80,7 @@ final class ConfigSource {
         LOG.log(Level.ERROR, problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                 + " in the configuration; no module is started:");
         problems.forEach(p -> LOG.log(Level.ERROR, "  " + p));
+        rejected.addAll(problems);
         return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pylon.runtime.internal.osgi;
 
+import dev.pylon.contract.Problem;
 import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.internal.bus.Bus;
 import dev.pylon.runtime.internal.bus.Endpoint;
@@ -14,7 +15,8 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The services the runtime registers for one applied config: {@link ModuleBus}, one endpoint per implementation
  * (under the generated cmd interface, with {@code pylon.endpoint=true}, {@code pylon.module.id},
- * {@code pylon.impl.id}, {@code pylon.interface}) and, at global ready, the ready marker.
+ * {@code pylon.impl.id}, {@code pylon.interface}) and, at global ready, the ready marker; for a rejected config, only
+ * the marker listing its problems.
  */
 final class Registrations {
     private static final System.Logger LOG = System.getLogger(Registrations.class.getName());
@@ -56,6 +58,17 @@ final class Registrations {
             }
             registrations.add(context.registerService(Object.class, new Object(), props));
         }
+    }
+
+    /**
+     * Registers the marker of a rejected config: objectClass {@code java.lang.Object}, {@code pylon.config} = its
+     * path, {@code pylon.config.problems} = every problem as {@code file:line:column: message}.
+     */
+    void registerRejected(String configPath, List<Problem> problems) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(ModuleBus.CONFIG_PROPERTY, configPath);
+        props.put(ModuleBus.CONFIG_PROBLEMS, problems.stream().map(Problem::toString).toArray(String[]::new));
+        add(context.registerService(Object.class, new Object(), props));
     }
 
     private void add(ServiceRegistration<?> registration) {

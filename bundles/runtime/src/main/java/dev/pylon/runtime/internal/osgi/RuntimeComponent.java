@@ -1,8 +1,12 @@
 package dev.pylon.runtime.internal.osgi;
 
+import dev.pylon.contract.Problem;
+import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.internal.bus.Bus;
 import dev.pylon.runtime.internal.bus.Scheduler;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.osgi.framework.Bundle;
@@ -22,7 +26,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  * valid it builds the {@link Bus}, registers {@code ModuleBus} and one endpoint per implementation, starts tracking
  * raw providers, writes one factory configuration per module instance (which makes SCR create the modules), and
  * watches their components for failed activations. It registers the global-ready marker when every module is
- * ready. On deactivation it undoes all of it, newest first.
+ * ready. A rejected config starts nothing; its problems are logged and listed on a marker service
+ * ({@link ModuleBus#CONFIG_PROBLEMS}). On deactivation it undoes all of it, newest first.
  */
 @Component(name = "dev.pylon.runtime", immediate = true, service = {})
 public final class RuntimeComponent {
@@ -41,11 +46,15 @@ public final class RuntimeComponent {
     public RuntimeComponent(BundleContext context, @Reference(name = "configAdmin") ConfigurationAdmin configAdmin,
             @Reference(name = "scr") ServiceComponentRuntime scr) {
         this.context = context;
-        ConfigSource.Loaded loaded = ConfigSource.load(context).orElse(null);
+        List<Problem> problems = new ArrayList<>();
+        ConfigSource.Loaded loaded = ConfigSource.load(context, problems).orElse(null);
         if (loaded == null) {
             this.timer = null;
             this.bus = null;
-            this.registrations = null;
+            this.registrations = new Registrations(context);
+            if (!problems.isEmpty()) { // rejected: say why, for consoles and health checks (nothing else starts)
+                registrations.registerRejected(context.getProperty(ModuleBus.CONFIG_PROPERTY), problems);
+            }
             this.providers = null;
             this.configurations = null;
             this.watcher = null;
@@ -95,6 +104,7 @@ public final class RuntimeComponent {
     @Deactivate
     void deactivate() {
         if (bus == null) {
+            registrations.close();
             return;
         }
         watcher.stop();

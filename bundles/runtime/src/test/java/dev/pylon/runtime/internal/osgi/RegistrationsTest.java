@@ -3,6 +3,7 @@ package dev.pylon.runtime.internal.osgi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylon.api.evseboardsupport.EvseBoardSupport;
+import dev.pylon.contract.Problem;
 import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.internal.bus.Fixture;
 import dev.pylon.runtime.internal.bus.ReadyTracker;
@@ -59,6 +60,21 @@ class RegistrationsTest {
         registrations.close();
         assertThat(registered).isEmpty();
         registrations.registerGlobalReady(new ReadyTracker.GlobalReady(6, 420)); // too late: ignored
+        assertThat(registered).isEmpty();
+    }
+
+    @Test
+    void aRejectedConfigGetsOnlyAMarkerListingItsProblems() {
+        Registrations registrations = new Registrations(context);
+        registrations.registerRejected("/etc/pylon/config.yaml", List.of(
+                new Problem("/etc/pylon/config.yaml", 3, 13, "unknown module type 'X'"),
+                new Problem("/etc/pylon/config.yaml", 0, 0, "cannot be read")));
+        assertThat(registered).hasSize(1);
+        assertThat(registered.get(0).objectClass()).isEqualTo(Object.class.getName());
+        assertThat(registered.get(0).properties()).containsEntry(ModuleBus.CONFIG_PROPERTY, "/etc/pylon/config.yaml");
+        assertThat((String[]) registered.get(0).properties().get(ModuleBus.CONFIG_PROBLEMS)).containsExactly(
+                "/etc/pylon/config.yaml:3:13: unknown module type 'X'", "/etc/pylon/config.yaml: cannot be read");
+        registrations.close();
         assertThat(registered).isEmpty();
     }
 }

@@ -1,10 +1,10 @@
-package dev.pylon.itests.modules.internal;
+package dev.pylon.itests.requirers;
 
 import dev.pylon.api.ErrorObject;
 import dev.pylon.api.carsimulator.CarSimulator;
 import dev.pylon.api.carsimulator.CarSimulatorListener;
 import dev.pylon.api.connectorlock.ConnectorLock;
-import dev.pylon.itests.modules.RequirerProbe;
+import dev.pylon.itests.probes.RequirerProbe;
 import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.ModuleContext;
 import dev.pylon.runtime.Subscription;

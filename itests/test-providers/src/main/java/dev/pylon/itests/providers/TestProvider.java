@@ -1,4 +1,4 @@
-package dev.pylon.itests.modules.internal;
+package dev.pylon.itests.providers;
 
 import dev.pylon.api.carsimulator.CarSimulator;
 import dev.pylon.api.carsimulator.CarSimulatorPublisher;

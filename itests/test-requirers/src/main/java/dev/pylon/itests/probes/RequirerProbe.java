@@ -1,9 +1,9 @@
-package dev.pylon.itests.modules;
+package dev.pylon.itests.probes;
 
 import dev.pylon.api.ErrorObject;
 import java.util.List;
 
-/** What the TestRequirer module saw, for tests to assert on. */
+/** What a module that requires a car_simulator saw of it (TestRequirer, TestRelay). */
 public interface RequirerProbe {
     /** Every value of var {@code enabled} received from the connected simulator, in order. */
     List<Boolean> enabledValues();

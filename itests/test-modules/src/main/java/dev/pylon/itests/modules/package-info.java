@@ -1,4 +1,0 @@
-/** What the integration tests read from the test modules. */
-@org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
-package dev.pylon.itests.modules;
