@@ -43,6 +43,7 @@ public record ErrorObject(@JsonProperty(value = "type", required = true) String 
         return new ErrorObject(type, subType, description, message, severity, origin, timestamp, uuid, newState, vendorId);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isActive() {
         return state == null || state == ErrorState.Active;
     }
