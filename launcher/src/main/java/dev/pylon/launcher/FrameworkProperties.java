@@ -3,6 +3,7 @@ package dev.pylon.launcher;
 import dev.pylon.launcher.logging.FelixLog;
 import dev.pylon.launcher.logging.LogLevel;
 import dev.pylon.runtime.ModuleBus;
+import dev.pylon.runtime.console.ConsoleProtocol;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +20,15 @@ public final class FrameworkProperties {
     /**
      * @param config  the config file
      * @param storage the framework's cache, emptied at start
+     * @param socket  the console socket the runtime listens on
      * @param shell   whether the Gogo shell reads the console
      */
-    public static Map<String, Object> of(Path config, Path storage, LogLevel level, boolean shell) {
+    public static Map<String, Object> of(Path config, Path storage, Path socket, LogLevel level, boolean shell) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, storage.toAbsolutePath().normalize().toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(CONFIG, config.toAbsolutePath().normalize().toString());
+        properties.put(ConsoleProtocol.SOCKET_PROPERTY, socket.toAbsolutePath().normalize().toString());
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jExports(BuildInfo.slf4jVersion()));
         properties.put("felix.log.logger", new FelixLog());
         properties.put("felix.log.level", Integer.toString(level.felixLevel()));

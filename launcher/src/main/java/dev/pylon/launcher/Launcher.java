@@ -38,9 +38,10 @@ public final class Launcher {
      * @param features the features to install ({@code --feature}), never empty
      * @param staging  where the build staged the bundles
      * @param storage  the framework cache, emptied at start
+     * @param socket   the console socket ({@code ./pylon console})
      */
     public record Options(Path config, String configDisplay, LogLevel logLevel, boolean shell, List<String> features,
-            Staging staging, Path storage) {
+            Staging staging, Path storage, Path socket) {
         public Options {
             features = List.copyOf(features);
         }
@@ -117,7 +118,8 @@ public final class Launcher {
         EmbeddedFelix felix;
         try {
             felix = new EmbeddedFelix(frameworkFactory(),
-                    FrameworkProperties.of(options.config(), options.storage(), options.logLevel(), options.shell()),
+                    FrameworkProperties.of(options.config(), options.storage(), options.socket(), options.logLevel(),
+                            options.shell()),
                     this::millisSinceJvmStart);
         } catch (RuntimeException e) {
             throw new LaunchException(ExitCode.FRAMEWORK_FAILED, "cannot create the framework: " + e.getMessage(), e);

@@ -22,7 +22,7 @@ public final class Main implements Callable<Integer> {
     /** Without a command: the usage, and exit code 2. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: run or contract");
+        spec.commandLine().getErr().println("Missing command: run, console or contract");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.BAD_ARGUMENTS;
     }
@@ -46,6 +46,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new RunCommand(services));
         cli.addSubcommand(new ContractCommand());
+        cli.addSubcommand(new ConsoleCommand());
+        cli.getSubcommands().get("console").setStopAtPositional(true); // the command's own words are never options
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);

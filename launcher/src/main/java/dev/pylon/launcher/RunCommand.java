@@ -1,6 +1,7 @@
 package dev.pylon.launcher;
 
 import dev.pylon.launcher.logging.LogLevel;
+import dev.pylon.runtime.console.ConsoleProtocol;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--shell", description = "Start the Gogo shell on the console (help, lb, scr:list, ...).")
     boolean shell;
 
+    @Option(names = "--socket", paramLabel = "PATH", defaultValue = ConsoleProtocol.DEFAULT_SOCKET,
+            description = "The console socket ./pylon console talks to, owner-only (default: ${DEFAULT-VALUE}).")
+    Path socket;
+
     @Option(names = "--feature", paramLabel = "NAME",
             description = "A feature to install; repeatable (default: " + DEFAULT_FEATURE + ").")
     List<String> features = new ArrayList<>();
@@ -53,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     Launcher.Options options() {
         return new Launcher.Options(config, config.toString(), logLevel, shell,
                 features.isEmpty() ? List.of(DEFAULT_FEATURE) : features,
-                bundles == null ? Staging.besideLauncher() : new Staging(bundles), storage);
+                bundles == null ? Staging.besideLauncher() : new Staging(bundles), storage, socket);
     }
 
     @Override

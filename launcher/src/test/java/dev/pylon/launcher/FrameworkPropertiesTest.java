@@ -12,9 +12,10 @@ class FrameworkPropertiesTest {
 
     @Test
     void theRuntimeGetsTheConfigAndBundlesGetSlf4jFromTheSystemBundle() {
-        Map<String, Object> p = FrameworkProperties.of(Path.of("config/sim-ac.yaml"), Path.of("run/cache"), LogLevel.DEBUG,
-                false);
+        Map<String, Object> p = FrameworkProperties.of(Path.of("config/sim-ac.yaml"), Path.of("run/cache"),
+                Path.of("run/pylon.sock"), LogLevel.DEBUG, false);
         assertThat(p.get("pylon.config")).isEqualTo(Path.of("config/sim-ac.yaml").toAbsolutePath().toString());
+        assertThat(p.get("pylon.console.socket")).isEqualTo(Path.of("run/pylon.sock").toAbsolutePath().toString());
         assertThat(p.get("org.osgi.framework.storage")).isEqualTo(Path.of("run/cache").toAbsolutePath().toString());
         assertThat(p.get("org.osgi.framework.storage.clean")).isEqualTo("onFirstInit");
         assertThat((String) p.get("org.osgi.framework.system.packages.extra"))
@@ -29,7 +30,7 @@ class FrameworkPropertiesTest {
 
     @Test
     void theShellReadsTheConsoleOnlyWhenAskedFor() {
-        assertThat(FrameworkProperties.of(Path.of("c"), Path.of("s"), LogLevel.INFO, true).get("gosh.args")).isEqualTo("");
+        assertThat(FrameworkProperties.of(Path.of("c"), Path.of("s"), Path.of("p"), LogLevel.INFO, true).get("gosh.args")).isEqualTo("");
     }
 
     @Test

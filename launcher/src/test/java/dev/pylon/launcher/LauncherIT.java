@@ -3,6 +3,10 @@ package dev.pylon.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pylon.runtime.console.ConsoleProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +14,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end: {@code java -jar target/pylon-launcher.jar run --shell} with the default config, as {@code ./pylon run}
  * starts it. Checks through the Gogo shell that every bundle is ACTIVE (RESOLVED for a fragment) and that SCR and
  * ConfigAdmin registered their services, waits for the runtime's global ready, then sends SIGTERM and expects a clean
- * stop with exit code 0. Every wait polls with a deadline; nothing sleeps.
+ * stop with exit code 0. Then {@code ./pylon console} against a running charger. Every wait polls with a deadline;
+ * nothing sleeps.
  */
 class LauncherIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -105,6 +112,87 @@ class LauncherIT {
         assertThat(err.lines()).anyMatch(l -> l.matches(".* INFO  \\[pylon\\] stopped cleanly in \\d+ ms"));
         assertThat(err.lines()).noneMatch(l -> l.contains(" ERROR ") || l.contains("Exception"))
                 .noneMatch(l -> l.startsWith("SLF4J")); // slf4j-api found its provider (slf4j-jdk14)
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void theConsoleAnswersJsonOnAnOwnerOnlySocketAndFailuresExitNonZero() throws Exception {
+        Path config = Path.of("..", RunCommand.DEFAULT_CONFIG).toAbsolutePath().normalize();
+        process = new ProcessBuilder(java(), "-jar", jar().toString(), "run", "--config", config.toString(),
+                "--storage", dir.resolve("cache").toString()).directory(dir.toFile()).start();
+        new Output(process.getInputStream());
+        Output err = new Output(process.getErrorStream());
+        err.await(l -> l.contains(" INFO  [pylon] ready in "), process);
+
+        Path socket = dir.resolve(ConsoleProtocol.DEFAULT_SOCKET); // run/pylon.sock in the working directory
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .isEqualTo("rwx------");
+
+        Console modules = console("pylon:modules");
+        assertThat(modules.exit()).as("exit code; stderr: %s", modules.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(modules.out());
+        List<String> configured = new ArrayList<>();
+        new ObjectMapper(new YAMLFactory()).readTree(config.toFile()).get("active_modules").fieldNames()
+                .forEachRemaining(configured::add);
+        assertThat(rows.findValuesAsText("id")).containsExactlyElementsOf(configured);
+        for (JsonNode row : rows) {
+            assertThat(row.get("state").asText()).as("state of %s", row.get("id")).isEqualTo("ACTIVE");
+            assertThat(row.get("ready").asBoolean()).as("ready: %s", row.get("id")).isTrue();
+            assertThat(row.get("bundle").asText()).as("bundle of %s", row.get("id")).isNotBlank();
+        }
+
+        // the default stack has an EV simulator: drive it, with the script quoted as the README shows
+        String ev = null;
+        for (JsonNode row : rows) {
+            if (row.get("provides").findValuesAsText("interface").contains("car_simulator")) {
+                ev = row.get("id").asText() + " " + row.get("provides").get(0).get("implementation").asText();
+            }
+        }
+        assertThat(ev).as("a module providing car_simulator in %s", config).isNotNull();
+        Console session = console("pylon:call " + ev + " execute_charging_session "
+                + "\"sleep 1;iec_wait_pwr_ready;draw_power_regulated 16,3;sleep 30;unplug\"");
+        assertThat(session.exit()).as("stderr: %s", session.err()).isZero();
+        assertThat(session.out()).isEqualTo("null\n");
+
+        Console unknown = console("pylon:vars no_such_module");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.COMMAND_FAILED);
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).startsWith("no module 'no_such_module' in ").contains("modules: [");
+        assertThat(console("pylon:nope").exit()).isEqualTo(ExitCode.COMMAND_FAILED);
+
+        process.toHandle().destroy();
+        assertThat(process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", DEADLINE).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(socket).doesNotExist();
+        Console gone = console("pylon:modules");
+        assertThat(gone.exit()).isEqualTo(ExitCode.NO_CHARGER);
+        assertThat(gone.err()).isEqualTo("no charger running at run/pylon.sock\n");
+    }
+
+    /** What {@code java -jar pylon-launcher.jar console <command>} printed and its exit code. */
+    private record Console(int exit, String out, String err) {
+    }
+
+    /** Runs {@code ./pylon console <command>} in the charger's working directory, as a script would. */
+    private Console console(String command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "console", ".out");
+        Path err = Files.createTempFile(dir, "console", ".err");
+        Process console = new ProcessBuilder(java(), "-jar", jar().toString(), "console", command)
+                .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!console.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            console.destroyForcibly();
+            fail("./pylon console '" + command + "' did not end within " + DEADLINE);
+        }
+        return new Console(console.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("pylon.launcher.jar", "target/pylon-launcher.jar")).toAbsolutePath();
     }
 
     private static String idOf(List<String[]> rows, String name) {

@@ -45,13 +45,15 @@ class RunArgumentsTest {
         assertThat(options.shell()).isFalse();
         assertThat(options.features()).containsExactly("pylon-sim-ac");
         assertThat(options.storage()).isEqualTo(Path.of("run/felix-cache"));
+        assertThat(options.socket()).isEqualTo(Path.of("run/pylon.sock"));
         assertThat(options.staging().dir()).endsWith(Path.of("target", "bundles"));
     }
 
     @Test
     void everyOption() {
         Launcher.Options options = parse("run", "--config", "x.yaml", "--log-level", "debug", "--shell",
-                "--feature", "a", "--feature", "b", "--bundles", dir.toString(), "--storage", "cache").options();
+                "--feature", "a", "--feature", "b", "--bundles", dir.toString(), "--storage", "cache",
+                "--socket", "/tmp/p/pylon.sock").options();
         assertThat(options.config()).isEqualTo(Path.of("x.yaml"));
         assertThat(options.configDisplay()).isEqualTo("x.yaml");
         assertThat(options.logLevel()).isEqualTo(LogLevel.DEBUG);
@@ -59,6 +61,7 @@ class RunArgumentsTest {
         assertThat(options.features()).containsExactly("a", "b");
         assertThat(options.staging().dir()).isEqualTo(dir.toAbsolutePath());
         assertThat(options.storage()).isEqualTo(Path.of("cache"));
+        assertThat(options.socket()).isEqualTo(Path.of("/tmp/p/pylon.sock"));
     }
 
     @Test
@@ -107,7 +110,7 @@ class RunArgumentsTest {
     void helpListsTheOptionsAndExitCodes() {
         assertThat(Main.execute(new String[] {"run", "--help"}, new PrintWriter(out, true), new PrintWriter(err, true)))
                 .isZero();
-        assertThat(out.toString()).contains("--config=FILE", "--log-level=LEVEL", "--shell", "--feature=NAME",
+        assertThat(out.toString()).contains("--config=FILE", "--log-level=LEVEL", "--shell", "--socket=PATH", "--feature=NAME",
                 "config/sim-ac.yaml", "Exit codes: 0 stopped cleanly, 1 config rejected")
                 .doesNotContain("--storage", "--bundles");
     }

@@ -51,6 +51,7 @@ public final class Bus implements ModuleBus {
     private final ReadyTracker readiness;
     private final Restarter restarter;
     private final Consumer<String> restartAction;
+    private final RestartLog restartLog;
     private final List<AutoCloseable> owned;
     private final Contexts contexts = new Contexts();
 
@@ -59,6 +60,7 @@ public final class Bus implements ModuleBus {
         this.settings = b.settings != null ? b.settings : BusSettings.from(config.settings());
         this.owned = b.owned;
         this.restartAction = b.restartAction;
+        this.restartLog = new RestartLog(b.clock);
         SchemaValidator validator = settings.validateSchema()
                 ? (b.validator != null ? b.validator : new SchemaValidator(b.contract)) : null;
         Map<String, String> descriptions = new HashMap<>();
@@ -197,6 +199,23 @@ public final class Bus implements ModuleBus {
         restarter.active(moduleId);
     }
 
+    /**
+     * Restarts module {@code moduleId} now, on request (the console), whatever its state: it is no longer ready, its
+     * contexts end and its component configuration is created anew. No other module is touched.
+     *
+     * @throws IllegalArgumentException for a module the config does not have
+     */
+    public void restart(String moduleId) {
+        manifest(moduleId);
+        restartLog.restarted(moduleId, "console");
+        restartNow(moduleId);
+    }
+
+    /** The read-only view of this bus the console shows. */
+    public BusInspector inspector() {
+        return new BusInspector(this, restartLog);
+    }
+
     /** The framework is stopping: no more restarts, and providers going away are not reported missing. */
     public void frameworkStopping() {
         restarter.close();
@@ -221,6 +240,13 @@ public final class Bus implements ModuleBus {
         return config.manifestOf(moduleId);
     }
 
+    private void restartNow(String moduleId) {
+        readiness.reset(moduleId);
+        contexts.closeModule(moduleId);
+        LOG.log(Level.INFO, () -> "restarting module " + moduleId);
+        restartAction.accept(moduleId);
+    }
+
     private List<ImplementationId> implementations(String moduleId) {
         return manifest(moduleId).provides().keySet().stream().map(impl -> new ImplementationId(moduleId, impl))
                 .toList();
@@ -231,17 +257,16 @@ public final class Bus implements ModuleBus {
         public void failed(String moduleId, String reason, int attempt, Duration retryIn) {
             LOG.log(Level.WARNING, () -> "module " + moduleId + " failed to start (" + reason + "); restart #"
                     + attempt + " in " + retryIn.toMillis() + " ms");
+            restartLog.failed(moduleId, reason);
             implementations(moduleId).forEach(origin -> errors.raise(origin, PylonErrors.MODULE_FAILED, "",
                     "module " + moduleId + " failed to start: " + reason, Severity.High));
         }
 
         @Override
         public void restart(String moduleId) {
-            readiness.reset(moduleId);
-            contexts.closeModule(moduleId);
-            LOG.log(Level.INFO, () -> "restarting module " + moduleId);
+            restartLog.restarted(moduleId, "backoff");
             try {
-                restartAction.accept(moduleId);
+                restartNow(moduleId);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "restarting module " + moduleId + " failed", e);
             }
