@@ -76,6 +76,15 @@ public final class AuthModule implements Auth {
         this(bus.context(properties), timers, AuthConfig.from(properties), null);
     }
 
+    /**
+     * Not for DS: runs the module's steps on {@code executor} (one at a time, in order) instead of a thread of its
+     * own, for a harness that drives the whole stack from one thread; {@code Runnable::run} runs them on the thread
+     * that delivers the input.
+     */
+    public AuthModule(ModuleBus bus, Timers timers, Map<String, Object> properties, Executor executor) {
+        this(bus.context(properties), timers, AuthConfig.from(properties), Objects.requireNonNull(executor));
+    }
+
     /** With {@code executor} null the module runs its own worker thread; tests pass a direct executor. */
     AuthModule(ModuleContext context, Timers timers, AuthConfig config, Executor executor) {
         this.context = context;

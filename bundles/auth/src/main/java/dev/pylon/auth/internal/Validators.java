@@ -1,5 +1,6 @@
 package dev.pylon.auth.internal;
 
+import dev.pylon.api.CmdException;
 import dev.pylon.api.authtokenvalidator.AuthTokenValidator;
 import dev.pylon.api.types.authorization.AuthorizationStatus;
 import dev.pylon.api.types.authorization.ProvidedIdToken;
@@ -27,6 +28,10 @@ final class Validators {
                     return result;
                 }
                 last = result;
+            } catch (CmdException e) {
+                // the runtime or Auth itself is stopping (its worker was interrupted): not the validator's fault
+                Level level = e.kind() == CmdException.Kind.Shutdown ? Level.DEBUG : Level.WARNING;
+                LOG.log(level, "token validator " + validator + " failed: " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "token validator " + validator + " failed: " + e.getMessage());
             }

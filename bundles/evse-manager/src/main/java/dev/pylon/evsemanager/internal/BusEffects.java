@@ -1,5 +1,6 @@
 package dev.pylon.evsemanager.internal;
 
+import dev.pylon.api.CmdException;
 import dev.pylon.api.Severity;
 import dev.pylon.api.VarPublisher;
 import dev.pylon.api.connectorlock.ConnectorLock;
@@ -17,9 +18,15 @@ import dev.pylon.evsemanager.internal.action.Action;
 import dev.pylon.evsemanager.internal.session.Outbox;
 import dev.pylon.evsemanager.internal.shell.Effects;
 import dev.pylon.runtime.ErrorReporter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-/** Applies the logic's actions to the real board, the optional providers and the bus. */
+/**
+ * Applies the logic's actions to the real board, the optional providers and the bus. A board cmd that finds no board
+ * provider (modules start in no fixed order; a provider is being replaced) is not an error of the logic: it is logged
+ * once as a warning and {@link #boardMissed()} is set, so that the component has the whole state sent again as soon as
+ * the board shows signs of life.
+ */
 final class BusEffects implements Effects {
     private final String moduleId;
     private final System.Logger log;
@@ -30,6 +37,7 @@ final class BusEffects implements Effects {
     private final VarPublisher evseVars;
     private final VarPublisher energyVars;
     private final ErrorReporter errors;
+    private final AtomicBoolean boardMissed = new AtomicBoolean();
 
     BusEffects(String moduleId, EvseBoardSupport bsp, Supplier<Powermeter> powermeter, Supplier<ISO15118Charger> hlc,
             Supplier<ConnectorLock> lock, VarPublisher evseVars, VarPublisher energyVars, ErrorReporter errors) {
@@ -44,34 +52,53 @@ final class BusEffects implements Effects {
         this.errors = errors;
     }
 
+    /** Set when a board cmd found no board; the component clears it and has the state sent again. */
+    AtomicBoolean boardMissed() {
+        return boardMissed;
+    }
+
     @Override
     public void pwmOn(double percent) {
-        bsp.pwmOn(percent);
+        board("pwm_on", () -> bsp.pwmOn(percent));
     }
 
     @Override
     public void cpX1() {
-        bsp.cpStateX1();
+        board("cp_state_X1", bsp::cpStateX1);
     }
 
     @Override
     public void cpF() {
-        bsp.cpStateF();
+        board("cp_state_F", bsp::cpStateF);
     }
 
     @Override
     public void allowPowerOn(boolean on, PowerOnOff.Reason reason) {
-        bsp.allowPowerOn(new PowerOnOff(on, reason));
+        board("allow_power_on", () -> bsp.allowPowerOn(new PowerOnOff(on, reason)));
     }
 
     @Override
     public void enableBoard(boolean enable) {
-        bsp.enable(enable);
+        board("enable", () -> bsp.enable(enable));
     }
 
     @Override
     public void overcurrentLimit(double ampere) {
-        bsp.acSetOvercurrentLimitA(ampere);
+        board("ac_set_overcurrent_limit_A", () -> bsp.acSetOvercurrentLimitA(ampere));
+    }
+
+    private void board(String cmd, Runnable call) {
+        try {
+            call.run();
+        } catch (CmdException e) {
+            if (e.kind() != CmdException.Kind.NotReady && e.kind() != CmdException.Kind.Shutdown) {
+                throw e;
+            }
+            if (!boardMissed.getAndSet(true)) {
+                log.log(System.Logger.Level.WARNING, moduleId + ": the board is not there (" + cmd + ": "
+                        + e.kind() + "); its state is sent again when it reports");
+            }
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pylon.evsemanager.internal;
 
 import dev.pylon.api.connectorlock.ConnectorLock;
 import dev.pylon.api.energy.Energy;
+import dev.pylon.api.errors.PylonErrors;
 import dev.pylon.api.evseboardsupport.EvseBoardSupport;
 import dev.pylon.api.evseboardsupport.EvseBoardSupportListener;
 import dev.pylon.api.evsemanager.EvseManager;
@@ -28,6 +29,7 @@ import dev.pylon.evsemanager.internal.session.Charger;
 import dev.pylon.evsemanager.internal.session.ChargerConfig;
 import dev.pylon.evsemanager.internal.session.Outbox;
 import dev.pylon.evsemanager.internal.shell.Engine;
+import dev.pylon.evsemanager.internal.shell.SerialContext;
 import dev.pylon.evsemanager.internal.shell.ThreadSerialContext;
 import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.ModuleContext;
@@ -65,8 +67,9 @@ public final class EvseManagerComponent implements EvseManager, Energy {
     static final String CONNECTOR_LOCK = "connector_lock";
 
     private final ModuleContext context;
-    private final ThreadSerialContext serial;
+    private final SerialContext serial;
     private final Engine engine;
+    private final BusEffects effects;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private volatile Powermeter powermeter;
     private volatile ISO15118Charger hlc;
@@ -75,13 +78,23 @@ public final class EvseManagerComponent implements EvseManager, Energy {
     @Activate
     public EvseManagerComponent(@Reference(name = "bus") ModuleBus bus, @Reference(name = "timers") Timers timers,
             @Reference(name = BSP) EvseBoardSupport bsp, EvseManagerConfig config, Map<String, Object> properties) {
+        this(bus, timers, bsp, config, properties, null);
+    }
+
+    /**
+     * Not for DS: runs the logic on {@code serial} instead of a thread of its own, for a harness that drives the
+     * whole stack from one thread (a {@link dev.pylon.evsemanager.internal.shell.DirectSerialContext} with
+     * {@link dev.pylon.runtime.timers.SimulatedTimers}). With {@code serial} null it is the DS constructor.
+     */
+    public EvseManagerComponent(ModuleBus bus, Timers timers, EvseBoardSupport bsp, EvseManagerConfig config,
+            Map<String, Object> properties, SerialContext serial) {
         context = bus.context(properties);
         ChargerConfig cfg = ConfigMapper.map(config, context.moduleId(), !connections(POWERMETER).isEmpty());
         Charger charger = new Charger(cfg, timers::now, () -> UUID.randomUUID().toString());
-        BusEffects effects = new BusEffects(context.moduleId(), bsp, () -> powermeter, () -> hlc, () -> connectorLock,
+        effects = new BusEffects(context.moduleId(), bsp, () -> powermeter, () -> hlc, () -> connectorLock,
                 context.publisher(Outbox.EVSE), context.publisher(Outbox.ENERGY_GRID), context.errors(Outbox.EVSE));
-        serial = new ThreadSerialContext("pylon-evse-manager-" + context.moduleId());
-        engine = new Engine(charger, timers, serial, effects, Engine.DEFAULT_CALL_TIMEOUT);
+        this.serial = serial != null ? serial : new ThreadSerialContext("pylon-evse-manager-" + context.moduleId());
+        engine = new Engine(charger, timers, this.serial, effects, Engine.DEFAULT_CALL_TIMEOUT);
         // start is the first input, so nothing the subscriptions deliver runs before it.
         engine.submit(Charger::start);
         subscribe();
@@ -98,8 +111,18 @@ public final class EvseManagerComponent implements EvseManager, Energy {
                 return null;
             });
         } finally {
-            serial.close();
+            if (serial instanceof ThreadSerialContext own) {
+                own.close();
+            }
         }
+    }
+
+    /** A board input arrived: if a board cmd found no board before, the board gets the whole state first. */
+    private void fromBoard(java.util.function.Consumer<Charger> input) {
+        if (effects.boardMissed().compareAndSet(true, false)) {
+            engine.submit(Charger::resyncBoard);
+        }
+        engine.submit(input);
     }
 
     private List<?> connections(String requirement) {
@@ -115,35 +138,35 @@ public final class EvseManagerComponent implements EvseManager, Energy {
             @Override
             public void onEvent(BspEvent value) {
                 if (value != null && value.event() != null) {
-                    engine.submit(c -> c.onBspEvent(value.event()));
+                    fromBoard(c -> c.onBspEvent(value.event()));
                 }
             }
 
             @Override
             public void onAcNrOfPhasesAvailable(Integer value) {
                 if (value != null) {
-                    engine.submit(c -> c.onPhasesAvailable(value));
+                    fromBoard(c -> c.onPhasesAvailable(value));
                 }
             }
 
             @Override
             public void onTelemetry(Telemetry value) {
-                engine.submit(c -> c.onTelemetry(value));
+                fromBoard(c -> c.onTelemetry(value));
             }
 
             @Override
             public void onCapabilities(HardwareCapabilities value) {
-                engine.submit(c -> c.onCapabilities(value));
+                fromBoard(c -> c.onCapabilities(value));
             }
 
             @Override
             public void onAcPpAmpacity(ProximityPilot value) {
-                engine.submit(c -> c.onPpAmpacity(value));
+                fromBoard(c -> c.onPpAmpacity(value));
             }
 
             @Override
             public void onRequestStopTransaction(StopTransactionRequest value) {
-                engine.submit(c -> c.stopTransaction(value));
+                fromBoard(c -> c.stopTransaction(value));
             }
         }));
         subscriptions.add(context.subscribe(POWERMETER, new PowermeterListener() {
@@ -159,7 +182,14 @@ public final class EvseManagerComponent implements EvseManager, Energy {
         }));
         subscriptions.add(context.subscribe(HLC, new HlcListener()));
         for (String requirement : List.of(BSP, POWERMETER, CONNECTOR_LOCK)) {
-            subscriptions.add(context.subscribeErrors(requirement, e -> engine.submit(c -> c.onError(requirement, e))));
+            subscriptions.add(context.subscribeErrors(requirement, e -> {
+                engine.submit(c -> c.onError(requirement, e));
+                // A board provider is back after it went missing (replaced, restarted): it knows nothing of our state.
+                if (BSP.equals(requirement) && PylonErrors.PROVIDER_MISSING.equals(e.type()) && !e.isActive()) {
+                    effects.boardMissed().set(false);
+                    engine.submit(Charger::resyncBoard);
+                }
+            }));
         }
     }
 

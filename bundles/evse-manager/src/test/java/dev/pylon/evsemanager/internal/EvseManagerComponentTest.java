@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** The DS component without OSGi: fake bus, board and config; checks the wiring around the logic. */
 class EvseManagerComponentTest {
     /** A board that records what it is told. */
-    static final class Board implements EvseBoardSupport {
+    static class Board implements EvseBoardSupport {
         final List<String> calls = new CopyOnWriteArrayList<>();
         volatile String threadName;
 
@@ -161,5 +161,47 @@ class EvseManagerComponentTest {
         assertThat(board.calls.get(board.calls.size() - 1)).isEqualTo("allow_power_on false");
         assertThat(board.calls).contains("F");
         assertThat(context.listeners).isEmpty();
+    }
+
+    @Test
+    void aBoardThatWasNotThereYetGetsTheWholeStateWhenItReports() {
+        Context context = new Context();
+        ModuleBus bus = props -> context;
+        java.util.concurrent.atomic.AtomicBoolean there = new java.util.concurrent.atomic.AtomicBoolean();
+        Board board = new Board() {
+            @Override
+            public void enable(boolean value) {
+                if (!there.get()) {
+                    throw new dev.pylon.api.CmdException(dev.pylon.api.CmdException.Kind.NotReady,
+                            "connector_1_powerpath/board_support.enable", "no provider is running", null);
+                }
+                super.enable(value);
+            }
+
+            @Override
+            public void cpStateX1() {
+                if (!there.get()) {
+                    throw new dev.pylon.api.CmdException(dev.pylon.api.CmdException.Kind.NotReady,
+                            "connector_1_powerpath/board_support.cp_state_X1", "no provider is running", null);
+                }
+                super.cpStateX1();
+            }
+        };
+        EvseManagerComponent component = new EvseManagerComponent(bus, new SimulatedTimers(), board, defaults(),
+                Map.of(ModuleBus.MODULE_ID, "connector_1"),
+                new dev.pylon.evsemanager.internal.shell.DirectSerialContext());
+        try {
+            assertThat(board.calls).doesNotContain("enable true", "X1");
+            there.set(true);
+            // the board starts and reports: it is told everything again before its report is handled
+            ((EvseBoardSupportListener) context.listeners.get("bsp")).onEvent(new BspEvent(BspEvent.Event.A));
+            assertThat(board.calls).containsSubsequence("enable true", "allow_power_on false", "X1");
+            int told = board.calls.size();
+            ((EvseBoardSupportListener) context.listeners.get("bsp")).onEvent(new BspEvent(BspEvent.Event.A));
+            assertThat(board.calls).hasSize(told); // once is enough
+            assertThat(context.events.stream().map(SessionEvent::event)).containsExactly(SessionEventEnum.Enabled);
+        } finally {
+            component.deactivate();
+        }
     }
 }

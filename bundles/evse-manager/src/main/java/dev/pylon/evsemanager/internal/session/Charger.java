@@ -110,6 +110,25 @@ public final class Charger {
         afterInput();
     }
 
+    /**
+     * The board may not know what it was told: a cmd to it failed because it was not there yet (modules start in no
+     * fixed order), or its provider was replaced. Tells it everything again: enabled, power off (a new power-on is a
+     * new decision, taken in the same input if the session permits it), and the CP drive the IEC layer believes in.
+     */
+    public void resyncBoard() {
+        c.out.add(new Action.BspEnable(true));
+        iecInput(new IecInput.ForcePowerOff());
+        switch (iec.pwm()) {
+            case ON -> c.out.add(new Action.PwmOn(iec.duty()));
+            case X1 -> c.out.add(new Action.CpX1());
+            case F -> c.out.add(new Action.CpF());
+            default -> {
+                // nothing was driven yet; the next wish is sent as usual
+            }
+        }
+        afterInput();
+    }
+
     /** Stops the EVSE for good (module deactivated): power off, CP F. */
     public void shutdown() {
         iecInput(new IecInput.ForcePowerOff());
