@@ -1,7 +1,8 @@
 package dev.pylon.auth.internal;
 
-import static dev.pylon.auth.internal.FakeBus.map;
-import static dev.pylon.auth.internal.FakeBus.properties;
+import dev.pylon.runtime.testing.FakeBus;
+import static dev.pylon.runtime.testing.FakeBus.map;
+import static dev.pylon.runtime.testing.FakeBus.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.pylon.auth.internal;
 
+import dev.pylon.runtime.testing.FakeBus;
 import dev.pylon.api.ImplementationId;
 import dev.pylon.api.evsemanager.EvseManager;
 import dev.pylon.api.types.authorization.ProvidedIdToken;

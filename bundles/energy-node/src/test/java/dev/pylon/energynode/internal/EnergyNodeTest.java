@@ -1,8 +1,9 @@
 package dev.pylon.energynode.internal;
 
+import dev.pylon.runtime.testing.FakeBus;
 import static dev.pylon.energynode.internal.EnergyNodeLogicTest.importAt;
-import static dev.pylon.energynode.internal.FakeBus.map;
-import static dev.pylon.energynode.internal.FakeBus.properties;
+import static dev.pylon.runtime.testing.FakeBus.map;
+import static dev.pylon.runtime.testing.FakeBus.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylon.api.ImplementationId;

@@ -1,5 +1,6 @@
 package dev.pylon.energynode.internal;
 
+import dev.pylon.runtime.testing.FakeBus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

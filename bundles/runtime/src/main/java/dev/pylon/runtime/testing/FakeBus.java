@@ -1,4 +1,4 @@
-package dev.pylon.auth.internal;
+package dev.pylon.runtime.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -25,9 +25,9 @@ import java.util.function.Consumer;
  * A bus for unit tests: vars and errors are delivered at once, on the publishing thread, to every subscriber connected
  * to the publisher; module contexts are built from a module's manifest defaults plus the test's overrides.
  */
-final class FakeBus {
+public final class FakeBus {
     /** One var as published. */
-    record Published(ImplementationId from, String var, Object value) {
+    public record Published(ImplementationId from, String var, Object value) {
     }
 
     private record VarSub(List<ImplementationId> connections, InterfaceDescriptor<?, ?> descriptor, Object listener) {
@@ -36,13 +36,13 @@ final class FakeBus {
     private record ErrorSub(List<ImplementationId> connections, Consumer<ErrorObject> listener) {
     }
 
-    final List<Published> published = new ArrayList<>();
-    final List<String> ready = new ArrayList<>();
+    public final List<Published> published = new ArrayList<>();
+    public final List<String> ready = new ArrayList<>();
     private final List<VarSub> varSubs = new ArrayList<>();
     private final List<ErrorSub> errorSubs = new ArrayList<>();
 
     /** The context of module {@code moduleId}, with requirement id → connections. */
-    ModuleContext context(String moduleId, String moduleName, Map<String, List<ImplementationId>> connections) {
+    public ModuleContext context(String moduleId, String moduleName, Map<String, List<ImplementationId>> connections) {
         return new ModuleContext() {
             @Override
             public String moduleId() {
@@ -98,13 +98,13 @@ final class FakeBus {
     }
 
     /** A ModuleBus handing out contexts of this bus, every module with these connections. */
-    ModuleBus bus(Map<String, List<ImplementationId>> connections) {
+    public ModuleBus bus(Map<String, List<ImplementationId>> connections) {
         return props -> context((String) props.get(ModuleBus.MODULE_ID), (String) props.get(ModuleBus.MODULE_NAME),
                 connections);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void publish(ImplementationId from, String var, Object value) {
+    public void publish(ImplementationId from, String var, Object value) {
         published.add(new Published(from, var, value));
         for (VarSub sub : List.copyOf(varSubs)) {
             if (sub.connections().contains(from)) {
@@ -113,7 +113,7 @@ final class FakeBus {
         }
     }
 
-    void error(ErrorObject error) {
+    public void error(ErrorObject error) {
         for (ErrorSub sub : List.copyOf(errorSubs)) {
             if (sub.connections().contains(error.origin())) {
                 sub.listener().accept(error);
@@ -122,7 +122,7 @@ final class FakeBus {
     }
 
     /** The values of var {@code var} published by {@code from}, in order. */
-    <T> List<T> values(ImplementationId from, String var, Class<T> type) {
+    public <T> List<T> values(ImplementationId from, String var, Class<T> type) {
         return published.stream().filter(p -> p.from().equals(from) && p.var().equals(var))
                 .map(p -> type.cast(p.value())).toList();
     }
@@ -131,7 +131,7 @@ final class FakeBus {
      * Component properties as the runtime builds them: every config key of the module's manifest with its default
      * (implementation keys as {@code <impl>.<key>}), then {@code overrides}, and the module id.
      */
-    static Map<String, Object> properties(String moduleName, String moduleId, Map<String, Object> overrides) {
+    public static Map<String, Object> properties(String moduleName, String moduleId, Map<String, Object> overrides) {
         Map<String, Object> props = new LinkedHashMap<>();
         JsonNode manifest = manifest(moduleName);
         defaults(manifest.path("config"), "", props);
@@ -143,7 +143,7 @@ final class FakeBus {
         return props;
     }
 
-    static JsonNode manifest(String moduleName) {
+    public static JsonNode manifest(String moduleName) {
         String path = "/modules/" + moduleName + "/manifest.yaml";
         try (InputStream in = FakeBus.class.getResourceAsStream(path)) {
             if (in == null) {
@@ -171,7 +171,7 @@ final class FakeBus {
         });
     }
 
-    static Map<String, Object> map(Object... keyValues) {
+    public static Map<String, Object> map(Object... keyValues) {
         Map<String, Object> out = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             out.put((String) keyValues[i], keyValues[i + 1]);
