@@ -1,5 +1,6 @@
 package dev.pylon.auth.internal;
 
+import dev.pylon.runtime.ModuleConfig;
 import dev.pylon.api.types.authorization.SelectionAlgorithm;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record AuthConfig(Duration connectionTimeout, SelectionAlgorithm selectio
     }
 
     public static AuthConfig from(Map<String, ?> properties) {
-        ConfigProps p = new ConfigProps(properties);
+        ModuleConfig p = new ModuleConfig(properties);
         return new AuthConfig(Duration.ofSeconds(p.integer("connection_timeout")),
                 SelectionAlgorithm.fromWire(p.string("selection_algorithm")),
                 p.string("master_pass_group_id"),

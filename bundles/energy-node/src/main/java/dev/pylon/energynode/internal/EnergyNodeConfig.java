@@ -1,5 +1,6 @@
 package dev.pylon.energynode.internal;
 
+import dev.pylon.runtime.ModuleConfig;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public record EnergyNodeConfig(double fuseLimitA, int phaseCount, boolean enhanc
     }
 
     public static EnergyNodeConfig from(Map<String, ?> properties) {
-        ConfigProps p = new ConfigProps(properties);
+        ModuleConfig p = new ModuleConfig(properties);
         return new EnergyNodeConfig(p.number("fuse_limit_A"), (int) p.integer("phase_count"),
                 p.bool("enhance_external_schedule"), p.number("nominal_voltage_V"));
     }

@@ -1,5 +1,6 @@
 package dev.pylon.auth.internal.provider;
 
+import dev.pylon.runtime.ModuleConfig;
 import dev.pylon.api.authtokenprovider.AuthTokenProvider;
 import dev.pylon.api.authtokenprovider.AuthTokenProviderPublisher;
 import dev.pylon.api.evsemanager.EvseManager;
@@ -10,7 +11,6 @@ import dev.pylon.api.types.authorization.IdTokenType;
 import dev.pylon.api.types.authorization.ProvidedIdToken;
 import dev.pylon.api.types.evsemanager.SessionEvent;
 import dev.pylon.api.types.evsemanager.SessionEventEnum;
-import dev.pylon.auth.internal.ConfigProps;
 import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.ModuleContext;
 import dev.pylon.runtime.Subscription;
@@ -43,7 +43,7 @@ public final class DummyTokenProvider implements AuthTokenProvider {
      */
     public record Config(String token, AuthorizationType type, int connectorId) {
         public static Config from(Map<String, ?> properties) {
-            ConfigProps p = new ConfigProps(properties);
+            ModuleConfig p = new ModuleConfig(properties);
             p.number(IMPL + ".timeout"); // read for its check only: ProvidedIdToken carries no lifetime
             return new Config(p.string(IMPL + ".token"), AuthorizationType.fromWire(p.string(IMPL + ".type")),
                     (int) p.integer(IMPL + ".connector_id"));

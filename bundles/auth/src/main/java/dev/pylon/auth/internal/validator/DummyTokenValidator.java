@@ -1,11 +1,11 @@
 package dev.pylon.auth.internal.validator;
 
+import dev.pylon.runtime.ModuleConfig;
 import dev.pylon.api.authtokenvalidator.AuthTokenValidator;
 import dev.pylon.api.types.authorization.AuthorizationStatus;
 import dev.pylon.api.types.authorization.ProvidedIdToken;
 import dev.pylon.api.types.authorization.ValidationResult;
 import dev.pylon.api.types.textmessage.MessageContent;
-import dev.pylon.auth.internal.ConfigProps;
 import dev.pylon.runtime.ModuleBus;
 import dev.pylon.runtime.ModuleContext;
 import dev.pylon.runtime.Timers;
@@ -45,7 +45,7 @@ public final class DummyTokenValidator implements AuthTokenValidator {
      */
     public record Config(AuthorizationStatus result, String reason, Duration delay) {
         public static Config from(Map<String, ?> properties) {
-            ConfigProps p = new ConfigProps(properties);
+            ModuleConfig p = new ModuleConfig(properties);
             double seconds = p.number(IMPL + ".sleep");
             if (seconds < 0) {
                 throw new IllegalArgumentException("config key main.sleep must not be negative: " + seconds);

@@ -1,4 +1,4 @@
-package dev.pylon.energynode.internal;
+package dev.pylon.runtime;
 
 import java.util.Map;
 
@@ -7,14 +7,14 @@ import java.util.Map;
  * (defaults filled in; implementation keys as {@code <impl>.<key>}) as Boolean, Long, Double or String, so a missing
  * key or a wrong type is a wiring fault and fails activation with the key's name.
  */
-final class ConfigProps {
+public final class ModuleConfig {
     private final Map<String, ?> props;
 
-    ConfigProps(Map<String, ?> props) {
+    public ModuleConfig(Map<String, ?> props) {
         this.props = props;
     }
 
-    String string(String key) {
+    public String string(String key) {
         Object v = require(key);
         if (v instanceof String s) {
             return s;
@@ -22,7 +22,7 @@ final class ConfigProps {
         throw wrong(key, "a string", v);
     }
 
-    long integer(String key) {
+    public long integer(String key) {
         Object v = require(key);
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.longValue();
@@ -30,7 +30,7 @@ final class ConfigProps {
         throw wrong(key, "an integer", v);
     }
 
-    double number(String key) {
+    public double number(String key) {
         Object v = require(key);
         if (v instanceof Number n) {
             return n.doubleValue();
@@ -38,7 +38,7 @@ final class ConfigProps {
         throw wrong(key, "a number", v);
     }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         Object v = require(key);
         if (v instanceof Boolean b) {
             return b;
